@@ -1,0 +1,21 @@
+/** The Plex Connect emulator: a local HTTP server that behaves like the real API. */
+export { startEmulator } from './server.js';
+export type { Emulator, EmulatorOptions } from './options.js';
+export { DEFAULT_HOST, DEFAULT_SEED } from './options.js';
+export { API_PRODUCTS, DEMO_KEY_CONFIGS, DEMO_KEYS, fingerprint } from './keys.js';
+export type { ApiKeyConfig, ApiProduct } from './keys.js';
+export { TENANTS } from './data/tenants.js';
+export type { TenantProfile } from './data/tenants.js';
+export { Dataset } from './data/dataset.js';
+export type { DataRecord, RecordSource } from './data/dataset.js';
+export { RESOURCE_NAMES, SCALES } from './data/scale.js';
+export type { ResourceName, Scale } from './data/scale.js';
+export { FAULT_KINDS, parseFaultSpec } from './faults.js';
+export type { FaultKind, FaultSpec } from './faults.js';
+export type { ActiveFault, FaultCount } from './fault-registry.js';
+export { DEFAULT_RATE_LIMIT } from './rate-limit.js';
+export type { KeyRateStats, RateLimitOptions, RateLimitStats } from './rate-limit.js';
+export type { RequestLogEntry } from './request-log.js';
+export type { ResponseMismatch } from './response-validation.js';
+export { LOG_LEVELS } from './logger.js';
+export type { LogLevel, LogSink } from './logger.js';
