@@ -23,8 +23,13 @@ export interface CacheSettings {
 
 const ONE_MINUTE_MS = 60_000;
 
-/** Margin added to a one-minute window. Other window lengths get a proportional margin. */
-const SAFETY_MARGIN_PER_MINUTE_MS = 250;
+/**
+ * Margin added to the window against network jitter. Jitter does not shrink
+ * with the window: a burst that opens new connections arrives spread over
+ * tens of milliseconds, so a short test window keeps up to a tenth of its
+ * length as margin.
+ */
+const SAFETY_MARGIN_MS = 250;
 
 /** Maximum wait that any option may request: the largest `setTimeout` delay, about 24.8 days. */
 const MAX_DELAY_MS = 2_147_483_647;
@@ -61,7 +66,7 @@ export function resolveRateLimitSettings(value: unknown): RateLimitSettings | un
   }
   const options = checkOptionObject(value, 'rateLimit', ['requestsPerMinute', 'windowMs', 'safetyMarginMs']) ?? {};
   const windowMs = checkNumber(options['windowMs'], 'rateLimit.windowMs', { min: 1, max: MAX_DELAY_MS }, ONE_MINUTE_MS);
-  const defaultMarginMs = (SAFETY_MARGIN_PER_MINUTE_MS * windowMs) / ONE_MINUTE_MS;
+  const defaultMarginMs = Math.min(SAFETY_MARGIN_MS, windowMs / 10);
   return {
     requestsPerWindow: checkNumber(
       options['requestsPerMinute'],

@@ -33,7 +33,7 @@ export interface PlexRateLimitOptions {
   windowMs?: number;
   /**
    * Milliseconds added to the window so that network jitter cannot push the server's count
-   * over the budget. @default 250 × windowMs / 60000, which is 250 ms for one minute
+   * over the budget. @default 250 ms, or a tenth of `windowMs` when that is shorter
    */
   safetyMarginMs?: number;
 }

@@ -8,7 +8,7 @@ export interface RateLimiterOptions {
   requestsPerMinute?: number;
   /** Window length in milliseconds. @default 60000 */
   windowMs?: number;
-  /** Milliseconds added to the window against network jitter. @default 250 × windowMs / 60000 */
+  /** Milliseconds added to the window against network jitter. @default 250 ms, or a tenth of `windowMs` when that is shorter */
   safetyMarginMs?: number;
   /** Time source. @default Date.now and setTimeout */
   clock?: PlexClock;
@@ -39,7 +39,8 @@ interface Waiter {
  * when the oldest of them is at least `windowMs + safetyMarginMs` old. So no rolling window
  * of `windowMs`, wherever it starts, ever contains more than the budget, even when each request
  * reaches the server up to `safetyMarginMs` later than the one before it. Under saturation it
- * uses windowMs / (windowMs + safetyMarginMs) of the budget, 99.6% with the defaults.
+ * uses windowMs / (windowMs + safetyMarginMs) of the budget: 99.6% of a one-minute window
+ * with the default margin.
  *
  * Callers wait in arrival order. A caller whose deadline falls before its projected slot is
  * rejected at once with a `PlexRateLimitError` instead of waiting in vain.

@@ -89,8 +89,10 @@ describe('Class: RateLimiter', () => {
 
     const times = await grantTimes(limiter, clock, 200);
 
+    // The default margin is a tenth of so short a window: 2,000 / 2,200 of the budget.
+    expect(limiter.safetyMarginMs).toBe(200);
     expect(maxInAnyWindow(times, 2_000)).toBe(20);
-    expect(((times.length - 20) / (times.at(-1)! - start)) * 2_000).toBeGreaterThanOrEqual(0.95 * 20);
+    expect(((times.length - 20) / (times.at(-1)! - start)) * 2_000).toBeGreaterThanOrEqual(0.9 * 20);
   });
 
   it('grants slots in arrival order', async () => {
