@@ -995,12 +995,13 @@ export interface components {
          *     | `UPSTREAM_ERROR` | Plex request failed | 502 | Plex failed in another way: a 5xx status, an unexpected status or a body the function cannot read. | Retry later, with backoff. |
          *     | `UPSTREAM_RATE_LIMITED` | Plex rate limit reached | 503 | Plex rate-limited the deployment, or the function has spent its share of the deployment's Plex request budget. | Retry after `Retry-After`. |
          *     | `UPSTREAM_TIMEOUT` | Plex timed out | 504 | Plex did not answer within the function's timeout. | Retry once or twice, with backoff. |
+         *     | `INTERNAL_ERROR` | Internal error | 500 | The function failed in a way it does not expect, for example because its own configuration is invalid. Bad input never causes it. | Retry later and tell the operator. |
          *
          *     A client that receives a code it does not know should act on `status`.
          * @example SIGNATURE_INVALID
          * @enum {string}
          */
-        ProblemCode: "INVALID_JSON" | "UNKNOWN_LOOKUP" | "INVALID_PARAMETERS" | "SIGNATURE_MISSING" | "TIMESTAMP_OUT_OF_RANGE" | "SIGNATURE_INVALID" | "TENANT_NOT_ALLOWED" | "NO_MATCH" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "TOO_MANY_REQUESTS" | "UPSTREAM_AUTH_FAILED" | "UPSTREAM_ERROR" | "UPSTREAM_RATE_LIMITED" | "UPSTREAM_TIMEOUT";
+        ProblemCode: "INVALID_JSON" | "UNKNOWN_LOOKUP" | "INVALID_PARAMETERS" | "SIGNATURE_MISSING" | "TIMESTAMP_OUT_OF_RANGE" | "SIGNATURE_INVALID" | "TENANT_NOT_ALLOWED" | "NO_MATCH" | "BODY_TOO_LARGE" | "UNSUPPORTED_MEDIA_TYPE" | "TOO_MANY_REQUESTS" | "UPSTREAM_AUTH_FAILED" | "UPSTREAM_ERROR" | "UPSTREAM_RATE_LIMITED" | "UPSTREAM_TIMEOUT" | "INTERNAL_ERROR";
         /**
          * ProblemError
          * @description One invalid or missing value in the request.
@@ -1067,7 +1068,7 @@ export interface components {
              * @example 401
              * @enum {integer}
              */
-            status: 400 | 401 | 403 | 404 | 413 | 415 | 429 | 502 | 503 | 504;
+            status: 400 | 401 | 403 | 404 | 413 | 415 | 429 | 500 | 502 | 503 | 504;
             /**
              * @description An explanation of this occurrence for the person who reads the log,
              *     naming the value at fault where there is one. It never contains a
@@ -1203,6 +1204,20 @@ export interface components {
             };
         };
         /**
+         * @description The function failed in a way it does not expect, most often because its
+         *     own configuration is invalid; its log names the cause. Bad input never
+         *     gives this status, and nothing about the request is wrong. Retry later,
+         *     signed with a fresh timestamp, and tell the operator if it persists.
+         */
+        InternalServerError: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /**
          * @description Plex did not give a usable answer. `UPSTREAM_AUTH_FAILED` means Plex
          *     rejected the deployment's own key: it expired, lost its subscription to the
          *     API product, or cannot reach the chosen tenant (Plex answers all of these
@@ -1317,6 +1332,7 @@ export interface operations {
             413: components["responses"]["ContentTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
             429: components["responses"]["TooManyRequests"];
+            500: components["responses"]["InternalServerError"];
             502: components["responses"]["BadGateway"];
             503: components["responses"]["ServiceUnavailable"];
             504: components["responses"]["GatewayTimeout"];

@@ -36,11 +36,11 @@ describe('Description: lookup-webhook', () => {
 
   it('answers every documented status', () => {
     expect(Object.keys(responses).sort()).toEqual(
-      ['200', '400', '401', '403', '404', '413', '415', '429', '502', '503', '504'].sort(),
+      ['200', '400', '401', '403', '404', '413', '415', '429', '500', '502', '503', '504'].sort(),
     );
   });
 
-  it.each(['400', '401', '403', '404', '413', '415', '429', '502', '503', '504'])(
+  it.each(['400', '401', '403', '404', '413', '415', '429', '500', '502', '503', '504'])(
     'answers %s with problem+json',
     (status) => {
       const response = resolve(bundle, responses[status]) as JsonObject;
