@@ -67,6 +67,15 @@ export function signatureHeaders(
   };
 }
 
+/**
+ * Returns how many seconds a timestamp header lies after the receiver's clock
+ * (negative when it lies before), or undefined when it is not Unix time in
+ * whole seconds.
+ */
+export function timestampSkewSeconds(timestamp: string, nowMs: number): number | undefined {
+  return TIMESTAMP.test(timestamp) ? Number(timestamp) - nowMs / 1000 : undefined;
+}
+
 /** Reads the well-formed `v1` digests of a signature header; other entries are ignored. */
 function parseEntries(header: string): Buffer[] {
   const digests: Buffer[] = [];
@@ -93,7 +102,7 @@ export function verifyLookupSignature(options: VerifyOptions): SignatureCheck {
     return { ok: false, code: 'SIGNATURE_MISSING', detail: `The ${missing} header is missing or empty.` };
   }
 
-  const skewSeconds = TIMESTAMP.test(timestamp) ? Math.abs(nowMs / 1000 - Number(timestamp)) : Number.POSITIVE_INFINITY;
+  const skewSeconds = Math.abs(timestampSkewSeconds(timestamp, nowMs) ?? Number.POSITIVE_INFINITY);
   if (skewSeconds > toleranceSeconds) {
     return {
       ok: false,
