@@ -23,6 +23,8 @@ export interface LocalStackOptions {
   logFile?: string;
   /** How long serverless-offline may take to start, in milliseconds. @default 120000 */
   startTimeoutMs?: number;
+  /** Folder, relative to the project, where serverless-esbuild builds the handlers. @default .esbuild */
+  buildFolder?: string;
 }
 
 export interface LocalStack {
@@ -76,6 +78,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     AWS_EC2_METADATA_DISABLED: 'true',
     SLS_TELEMETRY_DISABLED: '1',
     SLS_NOTIFICATIONS_MODE: 'off',
+    ...(options.buildFolder ? { PLEX_CONNECT_BUILD_FOLDER: options.buildFolder } : {}),
   };
 
   let offline: ChildProcess | undefined;

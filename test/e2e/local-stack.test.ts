@@ -1,9 +1,10 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type LocalStack, startLocalStack } from '../../cli/local-stack.js';
 import { TENANTS } from '../../emulator/index.js';
+import { ROOT } from '../support/bundle.js';
 import { signatureHeaders } from '../../functions/webhook-lookup/signature.js';
 
 // serverless-offline runs the bundled handlers in its own process, on ports
@@ -40,12 +41,14 @@ describe('Local stack end to end', () => {
     stack = await startLocalStack({
       ...PORTS,
       logFile: LOG_FILE,
+      buildFolder: `.esbuild-e2e-${process.pid}`,
       env: { ...process.env, PLEX_API_KEY: '', PLEX_TIER: '', PLEX_BASE_URL: '', LOOKUP_SIGNING_SECRETS: SECRET },
     });
   }, 180_000);
 
   afterAll(async () => {
     await stack?.stop();
+    rmSync(join(ROOT, `.esbuild-e2e-${process.pid}`), { recursive: true, force: true });
   });
 
   it('runs the scheduled access check', async () => {

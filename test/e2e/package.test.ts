@@ -56,20 +56,30 @@ function zipFile(file: string, name: string): string {
 
 describe('osls package', () => {
   const output = mkdtempSync(join(tmpdir(), 'plex-connect-package-'));
+  const buildFolder = `.esbuild-package-${process.pid}`;
   let resources: Record<string, Resource>;
 
   beforeAll(() => {
     // No AWS credentials exist here, and none are needed to package.
     execFileSync(join(ROOT, 'node_modules/.bin/osls'), ['package', '--stage', 'ci', '--package', output], {
       cwd: ROOT,
-      env: { ...process.env, AWS_EC2_METADATA_DISABLED: 'true', AWS_ACCESS_KEY_ID: '', AWS_SECRET_ACCESS_KEY: '' },
+      env: {
+        ...process.env,
+        AWS_EC2_METADATA_DISABLED: 'true',
+        AWS_ACCESS_KEY_ID: '',
+        AWS_SECRET_ACCESS_KEY: '',
+        PLEX_CONNECT_BUILD_FOLDER: buildFolder,
+      },
       stdio: 'pipe',
     });
     const template = JSON.parse(readFileSync(join(output, 'cloudformation-template-update-stack.json'), 'utf8'));
     resources = template.Resources as Record<string, Resource>;
   }, 180_000);
 
-  afterAll(() => rmSync(output, { recursive: true, force: true }));
+  afterAll(() => {
+    rmSync(output, { recursive: true, force: true });
+    rmSync(join(ROOT, buildFolder), { recursive: true, force: true });
+  });
 
   const lambda = (name: string) => resources[`${name}LambdaFunction`]!.Properties;
 
