@@ -1,5 +1,5 @@
 /** API keys: which tenants each key reaches, which API products it is subscribed to, and when it expires. */
-import { createHash } from 'node:crypto';
+import { fingerprint } from '../client/fingerprint.js';
 import { TENANTS, type TenantProfile, findTenant } from './data/tenants.js';
 
 /** The API products (collections) of Plex Connect: the first segment of every path. */
@@ -55,10 +55,8 @@ export interface ResolvedKey {
   expiresAtMs: number | undefined;
 }
 
-/** Returns the first 8 hex digits of the key's SHA-256, the only form of a key that logs show. */
-export function fingerprint(key: string): string {
-  return createHash('sha256').update(key).digest('hex').slice(0, 8);
-}
+// Logs and statistics name a key by the same fingerprint as the client's logs.
+export { fingerprint };
 
 function tenantOf(reference: string | number, field: string, keyFingerprint: string): TenantProfile {
   const tenant = findTenant(reference);

@@ -62,7 +62,7 @@ describe('request logs', () => {
   });
 
   it('uses eight hex digits of SHA-256 as the fingerprint', () => {
-    expect(fingerprint('emulator-key-primary')).toMatch(/^[0-9a-f]{8}$/);
-    expect(fingerprint('a')).toBe('ca978112');
+    expect(fingerprint('emulator-key-primary')).toMatch(/^sha256:[0-9a-f]{8}$/);
+    expect(fingerprint('a')).toBe('sha256:ca978112');
   });
 });
