@@ -27,7 +27,7 @@ export function httpFailure(source: FailureSource, snapshot: ResponseSnapshot, n
   const body = parseErrorBody(text);
   const kind = kindOfStatus(snapshot.status, body.documented);
   const summary = body.documented
-    ? `${snapshot.status} ${body.code}: ${body.message}`
+    ? `${snapshot.status} ${body.code}: ${withoutFinalPeriod(body.message ?? '')}${describeDetails(body.errors)}`
     : `${snapshot.status} with a body that is not the documented JSON error (${describeBody(snapshot, text)})`;
   return build(source, {
     kind,
@@ -173,6 +173,20 @@ function hint(source: FailureSource, status: number, kind: PlexApiErrorKind): st
     default:
       return '.';
   }
+}
+
+/** Drops one trailing period, because the hint that follows starts a sentence of its own. */
+function withoutFinalPeriod(text: string): string {
+  return text.endsWith('.') ? text.slice(0, -1) : text;
+}
+
+/** Lists the first few `errors[]` messages, which name the invalid parameters. */
+function describeDetails(details: readonly { message: string }[]): string {
+  if (details.length === 0) return '';
+
+  const shown = details.slice(0, 3).map((detail) => withoutFinalPeriod(detail.message));
+  const more = details.length > shown.length ? ` and ${details.length - shown.length} more` : '';
+  return ` (${shown.join('; ')}${more})`;
 }
 
 function describeBody(snapshot: ResponseSnapshot, text: string): string {

@@ -40,6 +40,28 @@ describe('Class: PlexApiError', () => {
     });
   });
 
+  describe('message', () => {
+    it('names each invalid parameter once', async () => {
+      const errors = [
+        { code: 'ARGUMENT_INVALID', message: 'id: "abc" is not a valid UUID.' },
+        { code: 'ARGUMENT_INVALID', message: 'modifiedDateBegin: "2024-03-01" is not a valid date-time.' },
+      ];
+
+      const error = await failureOf(json(400, { code: 'REQUEST_VALIDATION_FAILED', message: 'The request failed validation.', errors }));
+
+      expect(error.message).toContain('REQUEST_VALIDATION_FAILED: The request failed validation (id: "abc" is not a valid UUID; modifiedDateBegin');
+      expect(error.message).not.toContain('..');
+    });
+
+    it('counts details beyond the third', async () => {
+      const errors = Array.from({ length: 5 }, (_, index) => ({ code: 'ARGUMENT_INVALID', message: `p${index} is invalid.` }));
+
+      const error = await failureOf(json(400, { code: 'REQUEST_VALIDATION_FAILED', message: 'Invalid.', errors }));
+
+      expect(error.message).toContain('(p0 is invalid; p1 is invalid; p2 is invalid and 2 more)');
+    });
+  });
+
   describe('fields', () => {
     it('carries code, message, errors and the call', async () => {
       const body = {
