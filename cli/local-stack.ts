@@ -65,10 +65,15 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
   const emulator = real ? undefined : await startEmulator({ port: options.emulatorPort ?? 4010 });
   const apiKey = real ? env.PLEX_API_KEY!.trim() : DEMO_KEYS.primary;
   // A fresh secret per run unless the caller chose one; it is never printed.
-  const signingSecrets = (env.LOOKUP_SIGNING_SECRETS ?? randomBytes(24).toString('base64url'))
+  const chosenSecrets = env.LOOKUP_SIGNING_SECRETS?.trim() ? env.LOOKUP_SIGNING_SECRETS : undefined;
+  const signingSecrets = (chosenSecrets ?? randomBytes(24).toString('base64url'))
     .split(',')
     .map((secret) => secret.trim())
     .filter(Boolean);
+  if (signingSecrets.length === 0) {
+    await emulator?.close();
+    throw new Error('LOOKUP_SIGNING_SECRETS contains no secret. Set it to one or more comma-separated secrets, or unset it.');
+  }
 
   const functionEnv: NodeJS.ProcessEnv = {
     ...env,
@@ -108,18 +113,20 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
   };
 }
 
-/** Environment that points both handlers at the emulator and its demo tenants. */
+/**
+ * Environment that points both handlers at the emulator and its demo tenants.
+ * Lookups may name every tenant of the demo key, by UUID or by PCN, because
+ * the allow-list matches the form a caller sends.
+ */
 function emulatorEnvironment(emulator: Emulator): NodeJS.ProcessEnv {
   const [, second, third] = TENANTS;
-  const expiresAt = new Date(Date.now() + 24 * 86_400_000).toISOString().slice(0, 10);
 
   return {
     PLEX_BASE_URL: emulator.url,
     PLEX_TIER: '',
     ACCESS_CHECK_TENANT_IDS: second!.id,
     ACCESS_CHECK_CUSTOMER_IDS: String(third!.pcn),
-    PLEX_KEY_EXPIRES_AT: expiresAt,
-    LOOKUP_ALLOWED_TENANTS: `${second!.id},${third!.pcn}`,
+    LOOKUP_ALLOWED_TENANTS: TENANTS.flatMap((tenant) => [tenant.id, String(tenant.pcn)]).join(','),
   };
 }
 
@@ -210,5 +217,16 @@ async function invoke(lambdaPort: number, name: string, payload: unknown): Promi
   const text = await response.text();
   if (!response.ok) throw new Error(`Invoking ${name} failed with status ${response.status}: ${text.slice(0, 500)}`);
 
-  return JSON.parse(text) as unknown;
+  // A function that throws still gets 200, with the error as its payload.
+  const result = JSON.parse(text) as unknown;
+  if (response.headers.has('x-amz-function-error') || isLambdaError(result)) {
+    const { errorType, errorMessage } = result as { errorType?: string; errorMessage?: string };
+    throw new Error(`The ${name} function failed: ${errorType ?? 'Error'}: ${errorMessage ?? text.slice(0, 500)}`);
+  }
+
+  return result;
+}
+
+function isLambdaError(result: unknown): boolean {
+  return typeof result === 'object' && result !== null && 'errorMessage' in result && 'errorType' in result;
 }

@@ -5,6 +5,8 @@
 // lookup of a real record and sends it. `npm start` keeps running until
 // Ctrl-C; `--demo` also checks that an unsigned lookup is rejected, then
 // stops and exits 0 only when everything worked.
+// PLEX_CONNECT_HTTP_PORT, PLEX_CONNECT_LAMBDA_PORT and PLEX_CONNECT_EMULATOR_PORT
+// move its servers off ports 3000, 3002 and 4010.
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { createPlexClient } from '../client/index.js';
@@ -21,6 +23,27 @@ const bold = (text: string) => (color ? `\u001b[1m${text}\u001b[22m` : text);
 
 /** Quotes a string for a POSIX shell. */
 const shellQuote = (text: string) => `'${text.replaceAll("'", "'\\''")}'`;
+
+/** Reads a port from the environment, or the default when the variable is unset. */
+function port(name: string, fallback: number): number {
+  const raw = process.env[name]?.trim();
+  if (!raw) return fallback;
+
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 0 || value > 65_535) {
+    throw new Error(`${name} must be a port number from 0 to 65535, got "${raw}".`);
+  }
+
+  return value;
+}
+
+/** Adds the fix to a failure to bind a port. */
+function explain(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  if (!/EADDRINUSE|exited with status/.test(message)) return message;
+
+  return `${message}\nA port may be in use, for example by another npm start or npm run emulator. Stop it, or set PLEX_CONNECT_HTTP_PORT, PLEX_CONNECT_LAMBDA_PORT or PLEX_CONNECT_EMULATOR_PORT.`;
+}
 
 /** Builds the bundled description the emulator validates requests with. */
 function buildSpec(): void {
@@ -53,6 +76,9 @@ async function lookUpBadge(stack: LocalStack, badgeNumber: string): Promise<numb
   ].join(' \\\n');
 
   console.log(`\n${bold('A signed lookup')} (the signature is valid for 5 minutes):\n\n${curl}\n`);
+  if (!process.env.LOOKUP_SIGNING_SECRETS?.trim()) {
+    console.log('To sign lookups of your own, start with LOOKUP_SIGNING_SECRETS set to a secret you choose.\n');
+  }
 
   const response = await fetch(stack.lookupUrl, {
     method: 'POST',
@@ -79,7 +105,11 @@ async function sendUnsigned(stack: LocalStack): Promise<number> {
 
 async function main(): Promise<number> {
   buildSpec();
-  const stack = await startLocalStack();
+  const stack = await startLocalStack({
+    httpPort: port('PLEX_CONNECT_HTTP_PORT', 3000),
+    lambdaPort: port('PLEX_CONNECT_LAMBDA_PORT', 3002),
+    emulatorPort: port('PLEX_CONNECT_EMULATOR_PORT', 4010),
+  });
   const stop = async () => {
     await stack.stop();
   };
@@ -122,7 +152,7 @@ async function main(): Promise<number> {
 main().then(
   (code) => process.exit(code),
   (error: unknown) => {
-    console.error(error instanceof Error ? error.message : error);
+    console.error(explain(error));
     process.exit(1);
   },
 );

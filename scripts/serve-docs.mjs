@@ -1,5 +1,6 @@
-// Serves dist/ on the loopback interface so the docs can be read in a
-// browser. Stops on Ctrl-C.
+// Serves the built docs and bundled descriptions (dist/docs and
+// dist/openapi) on the loopback interface, so they can be read in a browser.
+// Stops on Ctrl-C.
 import { createReadStream, statSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { extname, join, normalize } from 'node:path';
@@ -21,12 +22,14 @@ const CONTENT_TYPES = {
   '.png': 'image/png',
 };
 
-/** Maps a request path to a file under dist/, or null when it would leave it. */
+/** The folders of dist/ that are served; build output such as logs is not. */
+const SERVED = ['docs', 'openapi'];
+
+/** Maps a request path to a file under a served folder, or null when there is none. */
 function resolveFile(urlPath) {
   const decoded = decodeURIComponent(urlPath.split('?')[0]);
-  const relative = normalize(decoded === '/' ? '/docs/index.html' : decoded);
-  const file = join(DIST, relative);
-  if (!file.startsWith(`${DIST}/`)) return null;
+  const file = join(DIST, normalize(decoded));
+  if (!SERVED.some((folder) => file.startsWith(join(DIST, folder, '/')))) return null;
 
   try {
     const stats = statSync(file);
@@ -37,6 +40,14 @@ function resolveFile(urlPath) {
 }
 
 const server = createServer((request, response) => {
+  // The index links pages relative to /docs/, so the folder needs its slash.
+  const path = (request.url ?? '/').split('?')[0];
+  if (path === '/' || path === '/docs') {
+    response.writeHead(301, { location: '/docs/' });
+    response.end();
+    return;
+  }
+
   let file = null;
   try {
     file = resolveFile(request.url ?? '/');
