@@ -33,7 +33,9 @@ export function checkSignatureHeaders(headers: RequestHeaders, nowMs: number): P
 function checkTimestamp(timestamp: string, nowMs: number): ProblemResponse | undefined {
   const skewSeconds = timestampSkewSeconds(timestamp, nowMs);
   if (skewSeconds === undefined) {
-    const detail = `${TIMESTAMP_HEADER} ${JSON.stringify(clip(timestamp))} is not Unix time in whole seconds (decimal digits only).`;
+    const detail =
+      `${TIMESTAMP_HEADER} ${JSON.stringify(clip(timestamp))} is not Unix time in whole seconds: send 1 to 12 decimal ` +
+      'digits, and divide a value in milliseconds by 1000.';
     return problem('TIMESTAMP_OUT_OF_RANGE', detail);
   }
 
