@@ -1,4 +1,4 @@
-import { SSMProvider } from '@aws-lambda-powertools/parameters/ssm';
+import type { SSMProvider } from '@aws-lambda-powertools/parameters/ssm';
 import type { SSMClientConfig } from '@aws-sdk/client-ssm';
 import { FunctionConfigError } from './config-error.js';
 import { type Env, optionalString } from './env.js';
@@ -18,13 +18,19 @@ export interface SecretSource {
   refresh(): Promise<string>;
 }
 
-let provider: SSMProvider | undefined;
+let provider: Promise<SSMProvider> | undefined;
 let providerConfig: SSMClientConfig | undefined;
 
-/** Shares one SSM provider, and so one cache, across the secrets of a container. */
-function ssm(clientConfig: SSMClientConfig | undefined): SSMProvider {
+/**
+ * Shares one SSM provider, and so one cache, across the secrets of a container. The
+ * provider and the AWS SDK it needs are loaded on first use, so code that reads every
+ * secret from the environment runs without @aws-sdk/client-ssm installed.
+ */
+function ssm(clientConfig: SSMClientConfig | undefined): Promise<SSMProvider> {
   if (!provider || providerConfig !== clientConfig) {
-    provider = new SSMProvider(clientConfig ? { clientConfig } : {});
+    provider = import('@aws-lambda-powertools/parameters/ssm').then(
+      ({ SSMProvider }) => new SSMProvider(clientConfig ? { clientConfig } : {}),
+    );
     providerConfig = clientConfig;
   }
 
@@ -50,7 +56,7 @@ export function secretFrom(env: Env, options: SecretOptions): SecretSource {
 
   if (parameterName) {
     const read = async (forceFetch: boolean) => {
-      const value = await ssm(options.ssmClientConfig).get(parameterName, {
+      const value = await (await ssm(options.ssmClientConfig)).get(parameterName, {
         decrypt: true,
         maxAge: SECRET_MAX_AGE_SECONDS,
         forceFetch,
