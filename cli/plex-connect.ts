@@ -54,7 +54,9 @@ async function main(argv: readonly string[]): Promise<ExitCode> {
   }
 
   const subcommand = SUBCOMMANDS[name];
-  if (subcommand === undefined) throw new UsageError(`Unknown command "${name}". Commands: ${Object.keys(SUBCOMMANDS).join(', ')}.`);
+  if (subcommand === undefined) {
+    throw new UsageError(`Unknown command "${name}". Commands: ${Object.keys(SUBCOMMANDS).join(', ')}.`);
+  }
 
   const command = await subcommand.load();
   return command.run(rest);

@@ -57,7 +57,9 @@ export interface PlexTarget {
 function checkCombination(values: TargetValues): void {
   if (values.emulator) {
     const conflicting = (['tier', 'base-url', 'key-env'] as const).find((name) => values[name] !== undefined);
-    if (conflicting) throw new UsageError(`--emulator picks the server and key itself, so --${conflicting} is not allowed with it.`);
+    if (conflicting) {
+      throw new UsageError(`--emulator picks the server and key itself, so --${conflicting} is not allowed with it.`);
+    }
   } else if (values['demo-key'] !== undefined) {
     throw new UsageError('--demo-key needs --emulator. Against another emulator, set PLEX_API_KEY to the demo key.');
   }

@@ -1,9 +1,11 @@
-// Builds one self-contained HTML page per description into dist/docs/, and
-// an index page that links them. `--inlineBundle` embeds Redoc in each page,
+// Builds one self-contained HTML page per description into dist/docs/, the
+// getting-started page from docs/getting-started.md, and an index page that
+// links them all. `--inlineBundle` embeds Redoc in each page,
 // so the docs render offline instead of loading scripts from a CDN.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import { APIS, ROOT, run } from './apis.mjs';
+import { buildGettingStarted } from './getting-started.mjs';
 
 // Redoc's sidebar credit loads the Redocly logo from a CDN even with
 // `--inlineBundle`. The same credit as an inline SVG keeps the page offline.
@@ -35,6 +37,8 @@ const pages = APIS.map(({ name }) => {
   return { name, title, version, summary: summary ?? '' };
 });
 
+const guideTitle = buildGettingStarted(docsDir);
+
 const escapeHtml = (text) =>
   String(text).replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
@@ -55,16 +59,19 @@ writeFileSync(
   <head>
     <meta charset="utf-8">
     <meta name="viewport" content="width=device-width, initial-scale=1">
-    <title>plex-connect API reference</title>
+    <title>plex-connect documentation</title>
     <style>
       body { font: 16px/1.5 system-ui, sans-serif; max-width: 46rem; margin: 3rem auto; padding: 0 1rem; color: #1d2433; }
       li { margin-bottom: 1.25rem; }
       span, .files { color: #5a6577; font-size: 0.9rem; }
       p { margin: 0.25rem 0; }
+      .guide { margin: 1rem 0 2rem; }
     </style>
   </head>
   <body>
-    <h1>plex-connect API reference</h1>
+    <h1>plex-connect documentation</h1>
+    <p class="guide">New here? <a href="getting-started.html">${escapeHtml(guideTitle)}</a> covers installing the package, a first call, tenants, dates, the emulator and deploying the functions.</p>
+    <h2>API reference</h2>
     <ul>
 ${items}
     </ul>

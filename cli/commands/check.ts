@@ -1,5 +1,5 @@
 /** `plex-connect check`: the access check from a terminal, cron job or CI step. */
-import { TENANTS } from '../../emulator/index.js';
+import { DEMO_KEY_CONFIGS, TENANTS } from '../../emulator/index.js';
 import type { AccessCheckConfig } from '../../functions/access-check/config.js';
 import type { AccessCheckReport } from '../../functions/access-check/report.js';
 import { runAccessCheck } from '../../functions/access-check/run.js';
@@ -68,8 +68,11 @@ function checkEnvironment(values: CheckValues, target: PlexTarget): { env: Env; 
 
   const tenantsGiven = values.tenant !== undefined || values.customer !== undefined;
   if (target.emulator && !tenantsGiven) {
-    env.ACCESS_CHECK_TENANT_IDS = TENANTS[1]!.id;
-    env.ACCESS_CHECK_CUSTOMER_IDS = String(TENANTS[2]!.pcn);
+    // The key's default tenant always gets a row, so only the other two are added.
+    const defaultTenant = DEMO_KEY_CONFIGS.find((config) => config.key === env.PLEX_API_KEY)?.defaultTenant;
+    const [byId, byPcn] = TENANTS.filter((tenant) => tenant.id !== defaultTenant);
+    env.ACCESS_CHECK_TENANT_IDS = byId!.id;
+    env.ACCESS_CHECK_CUSTOMER_IDS = String(byPcn!.pcn);
   }
   set('ACCESS_CHECK_TENANT_IDS', '--tenant', values.tenant?.join(','));
   set('ACCESS_CHECK_CUSTOMER_IDS', '--customer', values.customer?.join(','));

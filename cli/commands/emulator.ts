@@ -22,7 +22,8 @@ function describeKey(config: (typeof DEMO_KEY_CONFIGS)[number]): string {
 }
 
 function printBanner(emulator: Emulator): void {
-  printLine(`Plex Connect emulator listening on ${emulator.url} (scale ${emulator.dataset.scale}, seed ${String(emulator.dataset.seed)})`);
+  const { scale, seed } = emulator.dataset;
+  printLine(`Plex Connect emulator listening on ${emulator.url} (scale ${scale}, seed ${String(seed)})`);
   printLine('Demo keys, sent in the X-Plex-Connect-Api-Key header:');
   for (const config of DEMO_KEY_CONFIGS) printLine(describeKey(config));
   printLine('Press Ctrl-C to stop.');

@@ -47,7 +47,9 @@ function readSecrets(variable: string): string[] {
     .map((secret) => secret.trim())
     .filter(Boolean);
   if (secrets.length === 0) {
-    throw new UsageError(`${variable} contains no secret. Set it to the comma-separated signing secrets, or name another variable with --secret-env.`);
+    throw new UsageError(
+      `${variable} contains no secret. Set it to the comma-separated signing secrets, or name another variable with --secret-env.`,
+    );
   }
 
   return secrets;
