@@ -4,9 +4,9 @@
  */
 export const validateEmployeeByBadgeLookup = validate53;
 const schema20 = {"type":"object","required":["lookup","params"],"properties":{"lookup":{"type":"string","const":"employee-by-badge"},"params":{"$ref":"#/$defs/EmployeeByBadgeParams"},"tenantId":{"$ref":"#/$defs/TenantId"},"customerId":{"$ref":"#/$defs/CustomerId"}},"dependentSchemas":{"tenantId":{"propertyNames":{"not":{"const":"customerId"}}}},"additionalProperties":false};
-const schema21 = {"type":"object","required":["badgeNumber"],"properties":{"badgeNumber":{"type":"string","minLength":1,"maxLength":50,"pattern":"^[^\\u0000-\\u001F\\u007F-\\u009F]+$"}},"additionalProperties":false};
+const schema21 = {"type":"object","required":["badgeNumber"],"properties":{"badgeNumber":{"type":"string","minLength":1,"maxLength":50,"pattern":"^[^\\u0000-\\u001F\\u007F-\\u009F\\uD800-\\uDFFF]+$"}},"additionalProperties":false};
 const func1 = (text) => { let length = 0; for (const _ of text) length += 1; return length; };
-const pattern3 = new RegExp("^[^\\u0000-\\u001F\\u007F-\\u009F]+$", "u");
+const pattern3 = new RegExp("^[^\\u0000-\\u001F\\u007F-\\u009F\\uD800-\\uDFFF]+$", "u");
 
 function validate54(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -65,7 +65,7 @@ vErrors.push(err3);
 errors++;
 }
 if(!pattern3.test(data0)){
-const err4 = {instancePath:instancePath+"/badgeNumber",schemaPath:"#/properties/badgeNumber/pattern",keyword:"pattern",params:{pattern: "^[^\\u0000-\\u001F\\u007F-\\u009F]+$"},message:"must match pattern \""+"^[^\\u0000-\\u001F\\u007F-\\u009F]+$"+"\""};
+const err4 = {instancePath:instancePath+"/badgeNumber",schemaPath:"#/properties/badgeNumber/pattern",keyword:"pattern",params:{pattern: "^[^\\u0000-\\u001F\\u007F-\\u009F\\uD800-\\uDFFF]+$"},message:"must match pattern \""+"^[^\\u0000-\\u001F\\u007F-\\u009F\\uD800-\\uDFFF]+$"+"\""};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -357,7 +357,7 @@ validate53.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const validateEmployeeByLastNameLookup = validate60;
 const schema24 = {"type":"object","required":["lookup","params"],"properties":{"lookup":{"type":"string","const":"employee-by-last-name"},"params":{"$ref":"#/$defs/EmployeeByLastNameParams"},"tenantId":{"$ref":"#/$defs/TenantId"},"customerId":{"$ref":"#/$defs/CustomerId"}},"dependentSchemas":{"tenantId":{"propertyNames":{"not":{"const":"customerId"}}}},"additionalProperties":false};
-const schema25 = {"type":"object","required":["lastName"],"properties":{"lastName":{"type":"string","minLength":1,"maxLength":100,"pattern":"^[^\\u0000-\\u001F\\u007F-\\u009F]+$"}},"additionalProperties":false};
+const schema25 = {"type":"object","required":["lastName"],"properties":{"lastName":{"type":"string","minLength":1,"maxLength":100,"pattern":"^[^\\u0000-\\u001F\\u007F-\\u009F\\uD800-\\uDFFF]+$"}},"additionalProperties":false};
 
 function validate61(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -416,7 +416,7 @@ vErrors.push(err3);
 errors++;
 }
 if(!pattern3.test(data0)){
-const err4 = {instancePath:instancePath+"/lastName",schemaPath:"#/properties/lastName/pattern",keyword:"pattern",params:{pattern: "^[^\\u0000-\\u001F\\u007F-\\u009F]+$"},message:"must match pattern \""+"^[^\\u0000-\\u001F\\u007F-\\u009F]+$"+"\""};
+const err4 = {instancePath:instancePath+"/lastName",schemaPath:"#/properties/lastName/pattern",keyword:"pattern",params:{pattern: "^[^\\u0000-\\u001F\\u007F-\\u009F\\uD800-\\uDFFF]+$"},message:"must match pattern \""+"^[^\\u0000-\\u001F\\u007F-\\u009F\\uD800-\\uDFFF]+$"+"\""};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -608,7 +608,7 @@ validate60.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const validatePartByNumberLookup = validate65;
 const schema26 = {"type":"object","required":["lookup","params"],"properties":{"lookup":{"type":"string","const":"part-by-number"},"params":{"$ref":"#/$defs/PartByNumberParams"},"tenantId":{"$ref":"#/$defs/TenantId"},"customerId":{"$ref":"#/$defs/CustomerId"}},"dependentSchemas":{"tenantId":{"propertyNames":{"not":{"const":"customerId"}}}},"additionalProperties":false};
-const schema27 = {"type":"object","required":["partNumber"],"properties":{"partNumber":{"type":"string","minLength":1,"maxLength":100,"pattern":"^[^\\u0000-\\u001F\\u007F-\\u009F]+$"},"revision":{"type":"string","minLength":1,"maxLength":20,"pattern":"^[^\\u0000-\\u001F\\u007F-\\u009F]+$"}},"additionalProperties":false};
+const schema27 = {"type":"object","required":["partNumber"],"properties":{"partNumber":{"type":"string","minLength":1,"maxLength":100,"pattern":"^[^\\u0000-\\u001F\\u007F-\\u009F\\uD800-\\uDFFF]+$"},"revision":{"type":"string","minLength":1,"maxLength":20,"pattern":"^[^\\u0000-\\u001F\\u007F-\\u009F\\uD800-\\uDFFF]+$"}},"additionalProperties":false};
 
 function validate66(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -667,7 +667,7 @@ vErrors.push(err3);
 errors++;
 }
 if(!pattern3.test(data0)){
-const err4 = {instancePath:instancePath+"/partNumber",schemaPath:"#/properties/partNumber/pattern",keyword:"pattern",params:{pattern: "^[^\\u0000-\\u001F\\u007F-\\u009F]+$"},message:"must match pattern \""+"^[^\\u0000-\\u001F\\u007F-\\u009F]+$"+"\""};
+const err4 = {instancePath:instancePath+"/partNumber",schemaPath:"#/properties/partNumber/pattern",keyword:"pattern",params:{pattern: "^[^\\u0000-\\u001F\\u007F-\\u009F\\uD800-\\uDFFF]+$"},message:"must match pattern \""+"^[^\\u0000-\\u001F\\u007F-\\u009F\\uD800-\\uDFFF]+$"+"\""};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -712,7 +712,7 @@ vErrors.push(err7);
 errors++;
 }
 if(!pattern3.test(data1)){
-const err8 = {instancePath:instancePath+"/revision",schemaPath:"#/properties/revision/pattern",keyword:"pattern",params:{pattern: "^[^\\u0000-\\u001F\\u007F-\\u009F]+$"},message:"must match pattern \""+"^[^\\u0000-\\u001F\\u007F-\\u009F]+$"+"\""};
+const err8 = {instancePath:instancePath+"/revision",schemaPath:"#/properties/revision/pattern",keyword:"pattern",params:{pattern: "^[^\\u0000-\\u001F\\u007F-\\u009F\\uD800-\\uDFFF]+$"},message:"must match pattern \""+"^[^\\u0000-\\u001F\\u007F-\\u009F\\uD800-\\uDFFF]+$"+"\""};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -904,7 +904,7 @@ validate65.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const validateSupplierByCodeLookup = validate70;
 const schema28 = {"type":"object","required":["lookup","params"],"properties":{"lookup":{"type":"string","const":"supplier-by-code"},"params":{"$ref":"#/$defs/SupplierByCodeParams"},"tenantId":{"$ref":"#/$defs/TenantId"},"customerId":{"$ref":"#/$defs/CustomerId"}},"dependentSchemas":{"tenantId":{"propertyNames":{"not":{"const":"customerId"}}}},"additionalProperties":false};
-const schema29 = {"type":"object","required":["supplierCode"],"properties":{"supplierCode":{"type":"string","minLength":1,"maxLength":50,"pattern":"^[^\\u0000-\\u001F\\u007F-\\u009F]+$"}},"additionalProperties":false};
+const schema29 = {"type":"object","required":["supplierCode"],"properties":{"supplierCode":{"type":"string","minLength":1,"maxLength":50,"pattern":"^[^\\u0000-\\u001F\\u007F-\\u009F\\uD800-\\uDFFF]+$"}},"additionalProperties":false};
 
 function validate71(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -963,7 +963,7 @@ vErrors.push(err3);
 errors++;
 }
 if(!pattern3.test(data0)){
-const err4 = {instancePath:instancePath+"/supplierCode",schemaPath:"#/properties/supplierCode/pattern",keyword:"pattern",params:{pattern: "^[^\\u0000-\\u001F\\u007F-\\u009F]+$"},message:"must match pattern \""+"^[^\\u0000-\\u001F\\u007F-\\u009F]+$"+"\""};
+const err4 = {instancePath:instancePath+"/supplierCode",schemaPath:"#/properties/supplierCode/pattern",keyword:"pattern",params:{pattern: "^[^\\u0000-\\u001F\\u007F-\\u009F\\uD800-\\uDFFF]+$"},message:"must match pattern \""+"^[^\\u0000-\\u001F\\u007F-\\u009F\\uD800-\\uDFFF]+$"+"\""};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -1155,7 +1155,7 @@ validate70.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const validateCustomerByCodeLookup = validate75;
 const schema30 = {"type":"object","required":["lookup","params"],"properties":{"lookup":{"type":"string","const":"customer-by-code"},"params":{"$ref":"#/$defs/CustomerByCodeParams"},"tenantId":{"$ref":"#/$defs/TenantId"},"customerId":{"$ref":"#/$defs/CustomerId"}},"dependentSchemas":{"tenantId":{"propertyNames":{"not":{"const":"customerId"}}}},"additionalProperties":false};
-const schema31 = {"type":"object","required":["customerCode"],"properties":{"customerCode":{"type":"string","minLength":1,"maxLength":50,"pattern":"^[^\\u0000-\\u001F\\u007F-\\u009F]+$"}},"additionalProperties":false};
+const schema31 = {"type":"object","required":["customerCode"],"properties":{"customerCode":{"type":"string","minLength":1,"maxLength":50,"pattern":"^[^\\u0000-\\u001F\\u007F-\\u009F\\uD800-\\uDFFF]+$"}},"additionalProperties":false};
 
 function validate76(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -1214,7 +1214,7 @@ vErrors.push(err3);
 errors++;
 }
 if(!pattern3.test(data0)){
-const err4 = {instancePath:instancePath+"/customerCode",schemaPath:"#/properties/customerCode/pattern",keyword:"pattern",params:{pattern: "^[^\\u0000-\\u001F\\u007F-\\u009F]+$"},message:"must match pattern \""+"^[^\\u0000-\\u001F\\u007F-\\u009F]+$"+"\""};
+const err4 = {instancePath:instancePath+"/customerCode",schemaPath:"#/properties/customerCode/pattern",keyword:"pattern",params:{pattern: "^[^\\u0000-\\u001F\\u007F-\\u009F\\uD800-\\uDFFF]+$"},message:"must match pattern \""+"^[^\\u0000-\\u001F\\u007F-\\u009F\\uD800-\\uDFFF]+$"+"\""};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -1406,7 +1406,7 @@ validate75.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const validateWorkcenterByCodeLookup = validate80;
 const schema32 = {"type":"object","required":["lookup","params"],"properties":{"lookup":{"type":"string","const":"workcenter-by-code"},"params":{"$ref":"#/$defs/WorkcenterByCodeParams"},"tenantId":{"$ref":"#/$defs/TenantId"},"customerId":{"$ref":"#/$defs/CustomerId"}},"dependentSchemas":{"tenantId":{"propertyNames":{"not":{"const":"customerId"}}}},"additionalProperties":false};
-const schema33 = {"type":"object","required":["workcenterCode"],"properties":{"workcenterCode":{"type":"string","minLength":1,"maxLength":50,"pattern":"^[^\\u0000-\\u001F\\u007F-\\u009F]+$"}},"additionalProperties":false};
+const schema33 = {"type":"object","required":["workcenterCode"],"properties":{"workcenterCode":{"type":"string","minLength":1,"maxLength":50,"pattern":"^[^\\u0000-\\u001F\\u007F-\\u009F\\uD800-\\uDFFF]+$"}},"additionalProperties":false};
 
 function validate81(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -1465,7 +1465,7 @@ vErrors.push(err3);
 errors++;
 }
 if(!pattern3.test(data0)){
-const err4 = {instancePath:instancePath+"/workcenterCode",schemaPath:"#/properties/workcenterCode/pattern",keyword:"pattern",params:{pattern: "^[^\\u0000-\\u001F\\u007F-\\u009F]+$"},message:"must match pattern \""+"^[^\\u0000-\\u001F\\u007F-\\u009F]+$"+"\""};
+const err4 = {instancePath:instancePath+"/workcenterCode",schemaPath:"#/properties/workcenterCode/pattern",keyword:"pattern",params:{pattern: "^[^\\u0000-\\u001F\\u007F-\\u009F\\uD800-\\uDFFF]+$"},message:"must match pattern \""+"^[^\\u0000-\\u001F\\u007F-\\u009F\\uD800-\\uDFFF]+$"+"\""};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -1657,7 +1657,7 @@ validate80.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const validateSupplyItemByNumberLookup = validate85;
 const schema34 = {"type":"object","required":["lookup","params"],"properties":{"lookup":{"type":"string","const":"supply-item-by-number"},"params":{"$ref":"#/$defs/SupplyItemByNumberParams"},"tenantId":{"$ref":"#/$defs/TenantId"},"customerId":{"$ref":"#/$defs/CustomerId"}},"dependentSchemas":{"tenantId":{"propertyNames":{"not":{"const":"customerId"}}}},"additionalProperties":false};
-const schema35 = {"type":"object","required":["supplyItemNumber"],"properties":{"supplyItemNumber":{"type":"string","minLength":1,"maxLength":100,"pattern":"^[^\\u0000-\\u001F\\u007F-\\u009F]+$"}},"additionalProperties":false};
+const schema35 = {"type":"object","required":["supplyItemNumber"],"properties":{"supplyItemNumber":{"type":"string","minLength":1,"maxLength":100,"pattern":"^[^\\u0000-\\u001F\\u007F-\\u009F\\uD800-\\uDFFF]+$"}},"additionalProperties":false};
 
 function validate86(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -1716,7 +1716,7 @@ vErrors.push(err3);
 errors++;
 }
 if(!pattern3.test(data0)){
-const err4 = {instancePath:instancePath+"/supplyItemNumber",schemaPath:"#/properties/supplyItemNumber/pattern",keyword:"pattern",params:{pattern: "^[^\\u0000-\\u001F\\u007F-\\u009F]+$"},message:"must match pattern \""+"^[^\\u0000-\\u001F\\u007F-\\u009F]+$"+"\""};
+const err4 = {instancePath:instancePath+"/supplyItemNumber",schemaPath:"#/properties/supplyItemNumber/pattern",keyword:"pattern",params:{pattern: "^[^\\u0000-\\u001F\\u007F-\\u009F\\uD800-\\uDFFF]+$"},message:"must match pattern \""+"^[^\\u0000-\\u001F\\u007F-\\u009F\\uD800-\\uDFFF]+$"+"\""};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -1908,7 +1908,8 @@ validate85.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const validateContainerBySerialNoLookup = validate90;
 const schema36 = {"type":"object","required":["lookup","params"],"properties":{"lookup":{"type":"string","const":"container-by-serial-no"},"params":{"$ref":"#/$defs/ContainerBySerialNoParams"},"tenantId":{"$ref":"#/$defs/TenantId"},"customerId":{"$ref":"#/$defs/CustomerId"}},"dependentSchemas":{"tenantId":{"propertyNames":{"not":{"const":"customerId"}}}},"additionalProperties":false};
-const schema37 = {"type":"object","required":["serialNo"],"properties":{"serialNo":{"type":"string","minLength":1,"maxLength":50,"pattern":"^[^\\u0000-\\u001F\\u007F-\\u009F]+$"}},"additionalProperties":false};
+const schema37 = {"type":"object","required":["serialNo"],"properties":{"serialNo":{"type":"string","minLength":1,"maxLength":50,"pattern":"^(?!\\.{1,2}$)[^\\u0000-\\u001F\\u007F-\\u009F\\uD800-\\uDFFF]+$"}},"additionalProperties":false};
+const pattern12 = new RegExp("^(?!\\.{1,2}$)[^\\u0000-\\u001F\\u007F-\\u009F\\uD800-\\uDFFF]+$", "u");
 
 function validate91(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -1966,8 +1967,8 @@ vErrors.push(err3);
 }
 errors++;
 }
-if(!pattern3.test(data0)){
-const err4 = {instancePath:instancePath+"/serialNo",schemaPath:"#/properties/serialNo/pattern",keyword:"pattern",params:{pattern: "^[^\\u0000-\\u001F\\u007F-\\u009F]+$"},message:"must match pattern \""+"^[^\\u0000-\\u001F\\u007F-\\u009F]+$"+"\""};
+if(!pattern12.test(data0)){
+const err4 = {instancePath:instancePath+"/serialNo",schemaPath:"#/properties/serialNo/pattern",keyword:"pattern",params:{pattern: "^(?!\\.{1,2}$)[^\\u0000-\\u001F\\u007F-\\u009F\\uD800-\\uDFFF]+$"},message:"must match pattern \""+"^(?!\\.{1,2}$)[^\\u0000-\\u001F\\u007F-\\u009F\\uD800-\\uDFFF]+$"+"\""};
 if(vErrors === null){
 vErrors = [err4];
 }

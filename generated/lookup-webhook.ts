@@ -373,6 +373,7 @@ export interface components {
             /**
              * @description The serial number on the container label. The function fetches the
              *     container by this serial number, percent-encoded into the Plex path.
+             *     `.` and `..` are rejected, because URLs treat them as path steps.
              * @example S0012345678
              */
             serialNo: string;

@@ -1,6 +1,9 @@
 /** Maximum number of characters of the rejected input kept in `value` and in the message. */
 const MAX_VALUE_LENGTH = 100;
 
+/** Maximum length of `reason`, which may quote a part of the input, such as the text after Z. */
+const MAX_REASON_LENGTH = 300;
+
 /**
  * Error thrown when a value is not a valid Plex date-time or cannot be converted to one.
  *
@@ -13,11 +16,12 @@ export class PlexDateTimeError extends Error {
   /** Rejected input, converted with `String()` and cut to 100 characters (plus "…"). */
   readonly value: string;
 
-  /** Specific problem with the input and the fix, without the value itself. */
+  /** Specific problem with the input and the fix, cut to 300 characters (plus "…"). */
   readonly reason: string;
 
-  constructor(value: unknown, reason: string) {
+  constructor(value: unknown, fullReason: string) {
     const displayValue = describeValue(value);
+    const reason = clip(fullReason, MAX_REASON_LENGTH);
     const quoted = typeof value === 'string' ? JSON.stringify(displayValue) : displayValue;
     super(
       `Invalid Plex date-time ${quoted}: ${reason}. ` +
@@ -37,5 +41,9 @@ function describeValue(value: unknown): string {
     // Objects with a null prototype or a throwing toString() cannot be converted.
     text = Object.prototype.toString.call(value);
   }
-  return text.length > MAX_VALUE_LENGTH ? `${text.slice(0, MAX_VALUE_LENGTH)}…` : text;
+  return clip(text, MAX_VALUE_LENGTH);
+}
+
+function clip(text: string, maxLength: number): string {
+  return text.length > maxLength ? `${text.slice(0, maxLength)}…` : text;
 }

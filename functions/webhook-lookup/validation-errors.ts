@@ -1,8 +1,11 @@
 import type { ErrorObject } from 'ajv';
 import type { LookupName, ProblemError } from './problems.js';
 
-/** The pattern the description puts on every free-text parameter: no control characters. */
-const NO_CONTROL_CHARACTERS = '^[^\\u0000-\\u001F\\u007F-\\u009F]+$';
+/** The pattern the description puts on every free-text parameter: no control characters or unpaired surrogates. */
+const NO_CONTROL_CHARACTERS = '^[^\\u0000-\\u001F\\u007F-\\u009F\\uD800-\\uDFFF]+$';
+
+/** The pattern of `serialNo`, which also rejects "." and "..": URL parsing would drop them as path segments. */
+const SERIAL_NUMBER = '^(?!\\.{1,2}$)[^\\u0000-\\u001F\\u007F-\\u009F\\uD800-\\uDFFF]+$';
 
 /** The pattern of `tenantId`, a UUID in 8-4-4-4-12 form. */
 const UUID_PATTERN = '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$';
@@ -31,7 +34,8 @@ function describeAdditional(instancePath: string, lookup: LookupName): string {
 }
 
 function describePattern(pattern: unknown): string {
-  if (pattern === NO_CONTROL_CHARACTERS) return 'must not contain control characters';
+  if (pattern === NO_CONTROL_CHARACTERS) return 'must not contain control characters or unpaired surrogates';
+  if (pattern === SERIAL_NUMBER) return 'must not be "." or "..", nor contain control characters or unpaired surrogates';
 
   return pattern === UUID_PATTERN ? UUID_DETAIL : `must match the pattern ${String(pattern)}`;
 }

@@ -193,7 +193,7 @@ describe('Handler: webhook request checks', () => {
     [
       'a control character',
       { lookup: 'employee-by-last-name', params: { lastName: 'Nowak\n' } },
-      { name: '/params/lastName', detail: 'must not contain control characters' },
+      { name: '/params/lastName', detail: 'must not contain control characters or unpaired surrogates' },
     ],
     [
       'an unknown member',
