@@ -1,8 +1,8 @@
 // `npm start` and `npm run demo`: the main job, end to end on this machine.
 // It starts the emulator (unless PLEX_API_KEY and PLEX_TIER or PLEX_BASE_URL
-// name the real API) and both Lambda handlers under serverless-offline, runs
-// the access check once and prints its report, then prints a signed `curl`
-// lookup of a real record and sends it. `npm start` keeps running until
+// name the real API) and both Lambda handlers under serverless-offline. Then
+// it runs the access check once and prints its report, and prints a signed
+// `curl` lookup of a real record and sends it. `npm start` keeps running until
 // Ctrl-C; `--demo` also checks that an unsigned lookup is rejected, then
 // stops and exits 0 only when everything worked.
 // PLEX_CONNECT_HTTP_PORT, PLEX_CONNECT_LAMBDA_PORT and PLEX_CONNECT_EMULATOR_PORT
@@ -64,7 +64,7 @@ async function findBadge(stack: LocalStack): Promise<string> {
   throw new Error('The default tenant has no employee with a badge number to look up.');
 }
 
-/** Signs a lookup, prints it as a curl command, sends it and prints the answer. Returns the status. */
+/** Signs a lookup, prints it as a curl command, sends it and prints the response. Returns the status. */
 async function lookUpBadge(stack: LocalStack, badgeNumber: string): Promise<number> {
   const body = JSON.stringify({ lookup: 'employee-by-badge', params: { badgeNumber } });
   const headers = signatureHeaders(body, stack.signingSecrets.slice(0, 1));
@@ -85,7 +85,7 @@ async function lookUpBadge(stack: LocalStack, badgeNumber: string): Promise<numb
     headers: { 'content-type': 'application/json', ...headers },
     body,
   });
-  console.log(`${bold('Its answer')}: ${response.status}\n${JSON.stringify(await response.json(), null, 2)}`);
+  console.log(`${bold('Its response')}: ${response.status}\n${JSON.stringify(await response.json(), null, 2)}`);
 
   return response.status;
 }
@@ -132,7 +132,7 @@ async function main(): Promise<number> {
       const unsignedStatus = await sendUnsigned(stack);
       await stop();
       const passed = ok && unsignedStatus === 401;
-      console.log(passed ? '\nDemo passed.' : '\nDemo failed: see the answers above.');
+      console.log(passed ? '\nDemo passed.' : '\nDemo failed: see the responses above.');
       return passed ? 0 : 1;
     }
 

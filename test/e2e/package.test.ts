@@ -20,7 +20,7 @@ interface ZipEntry {
   localHeaderOffset: number;
 }
 
-/** Reads a zip's central directory, which holds the true sizes even when local headers defer them. */
+/** Reads a zip's central directory, which contains the true sizes even when local headers defer them. */
 function zipEntries(zip: Buffer): ZipEntry[] {
   const end = zip.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
   const count = zip.readUInt16LE(end + 10);
