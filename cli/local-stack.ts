@@ -107,7 +107,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     async stop() {
       if (stopped) return;
       stopped = true;
-      await stopProcessGroup(offline!);
+      await stopProcess(offline!);
       await emulator?.close();
     },
   };
@@ -137,7 +137,7 @@ interface OfflineSettings {
   timeoutMs: number;
 }
 
-/** Starts `osls offline` in its own process group and resolves once its HTTP server is ready. */
+/** Starts `osls offline` and resolves once its HTTP server is ready. */
 async function startOffline(env: NodeJS.ProcessEnv, settings: OfflineSettings): Promise<ChildProcess> {
   mkdirSync(dirname(settings.logFile), { recursive: true });
   const log = createWriteStream(settings.logFile);
@@ -154,8 +154,13 @@ async function startOffline(env: NodeJS.ProcessEnv, settings: OfflineSettings): 
       '--lambdaPort',
       String(settings.lambdaPort),
     ],
-    { cwd: ROOT, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] },
+    // Not detached: a Ctrl-C in the terminal reaches serverless-offline too, so it
+    // stops even when this process dies before it can stop it.
+    { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] },
   );
+  const killOnExit = () => child.kill('SIGKILL');
+  process.once('exit', killOnExit);
+  child.once('exit', () => process.off('exit', killOnExit));
   child.stdout!.pipe(log, { end: false });
   child.stderr!.pipe(log, { end: false });
   child.on('close', () => log.end());
@@ -180,7 +185,7 @@ async function startOffline(env: NodeJS.ProcessEnv, settings: OfflineSettings): 
     };
     const fail = (error: Error) => {
       cleanup();
-      void stopProcessGroup(child).finally(() => reject(error));
+      void stopProcess(child).finally(() => reject(error));
     };
 
     child.stdout!.on('data', onData);
@@ -191,21 +196,13 @@ async function startOffline(env: NodeJS.ProcessEnv, settings: OfflineSettings): 
   return child;
 }
 
-/** Sends SIGTERM to the child's process group, then SIGKILL if it is still running after 5 s. */
-async function stopProcessGroup(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null || child.pid === undefined) return;
+/** Sends SIGTERM to the child, then SIGKILL if it is still running after 5 s. */
+async function stopProcess(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
 
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  const signal = (name: NodeJS.Signals) => {
-    try {
-      process.kill(-child.pid!, name);
-    } catch {
-      // The group is already gone.
-    }
-  };
-
-  signal('SIGTERM');
-  const timer = setTimeout(() => signal('SIGKILL'), 5_000);
+  child.kill('SIGTERM');
+  const timer = setTimeout(() => child.kill('SIGKILL'), 5_000);
   await exited;
   clearTimeout(timer);
 }

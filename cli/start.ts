@@ -137,9 +137,11 @@ async function main(): Promise<number> {
     }
 
     console.log('\nRunning. Press Ctrl-C to stop.');
+    // Listeners stay on, so a second Ctrl-C while stopping does not kill this
+    // process before it has stopped serverless-offline and the emulator.
     await new Promise<void>((resolve) => {
-      process.once('SIGINT', resolve);
-      process.once('SIGTERM', resolve);
+      process.on('SIGINT', () => resolve());
+      process.on('SIGTERM', () => resolve());
     });
     await stop();
     return 0;

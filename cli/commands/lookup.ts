@@ -28,7 +28,7 @@ Lookups and their parameters ([optional]):
   container-by-serial-no    serialNo
 
 Example:
-  plex-connect lookup part-by-number partNumber=10-4471-B revision=C
+  plex-connect lookup part-by-number partNumber=X10-1000
 
 Options:
   --tenant <uuid>           run the lookup in this tenant instead of the key's
