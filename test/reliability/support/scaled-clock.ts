@@ -1,4 +1,4 @@
-import type { PlexClock } from '../../../client/index.js';
+import { type PlexClock, systemClock } from '../../../client/index.js';
 
 /**
  * A clock that runs `factor` times faster than real time from its creation on: `now`
@@ -19,18 +19,6 @@ export class ScaledClock implements PlexClock {
   }
 
   sleep(ms: number, signal?: AbortSignal): Promise<void> {
-    if (signal?.aborted) return Promise.reject(signal.reason);
-
-    return new Promise<void>((resolve, reject) => {
-      const onAbort = (): void => {
-        clearTimeout(timer);
-        reject(signal?.reason);
-      };
-      const timer = setTimeout(() => {
-        signal?.removeEventListener('abort', onAbort);
-        resolve();
-      }, Math.max(0, ms / this.factor));
-      signal?.addEventListener('abort', onAbort, { once: true });
-    });
+    return systemClock.sleep(ms / this.factor, signal);
   }
 }
