@@ -2,7 +2,6 @@
 import { type PlexClient, PlexConfigError, createPlexClient } from '../client/index.js';
 import { FunctionConfigError } from '../functions/shared/config-error.js';
 import { type Env, oneOf, optionalString } from '../functions/shared/env.js';
-import { importNeedingSsm } from './optional-sdk.js';
 import { type PlexTarget, withOption } from './plex-target.js';
 import { stderrLogger } from './stderr-logger.js';
 import { UsageError } from './usage-error.js';
@@ -31,7 +30,7 @@ function readServer(env: Env): { tier: 'production' | 'test' } | { baseUrl: stri
 /** Reads the key from PLEX_API_KEY, or from the SSM parameter that PLEX_API_KEY_PARAMETER names. */
 async function readApiKey(env: Env): Promise<string> {
   if (optionalString(env, 'PLEX_API_KEY_PARAMETER') !== undefined) {
-    const { secretFrom } = await importNeedingSsm(() => import('../functions/shared/secrets.js'));
+    const { secretFrom } = await import('../functions/shared/secrets.js');
     return secretFrom(env, { parameterVariable: 'PLEX_API_KEY_PARAMETER', valueVariable: 'PLEX_API_KEY' }).get();
   }
 

@@ -8,7 +8,6 @@ import { FunctionConfigError } from '../../functions/shared/config-error.js';
 import type { Env } from '../../functions/shared/env.js';
 import { parseCommandLine } from '../args.js';
 import { EXIT, EXIT_STATUS_HELP, type ExitCode } from '../exit-codes.js';
-import { importNeedingSsm } from '../optional-sdk.js';
 import { type PlexTarget, TARGET_HELP, TARGET_OPTIONS, resolveTarget, withOption } from '../plex-target.js';
 import { startProgress } from '../progress.js';
 import { stderrLogger } from '../stderr-logger.js';
@@ -83,7 +82,7 @@ function checkEnvironment(values: CheckValues, target: PlexTarget): { env: Env; 
 }
 
 async function readConfig(values: CheckValues, target: PlexTarget): Promise<AccessCheckConfig> {
-  const { readAccessCheckConfig } = await importNeedingSsm(() => import('../../functions/access-check/config.js'));
+  const { readAccessCheckConfig } = await import('../../functions/access-check/config.js');
   const { env, optionOf } = checkEnvironment(values, target);
   try {
     return readAccessCheckConfig(env);

@@ -37,6 +37,28 @@ function ssm(clientConfig: SSMClientConfig | undefined): Promise<SSMProvider> {
   return provider;
 }
 
+const SSM_PACKAGE = '@aws-sdk/client-ssm';
+
+/**
+ * Loads the shared provider. Outside Lambda the SDK may be missing, because the
+ * package lists it as an optional peer, so that case names the variable and the fix.
+ */
+async function loadProvider(options: SecretOptions): Promise<SSMProvider> {
+  try {
+    return await ssm(options.ssmClientConfig);
+  } catch (error) {
+    const missing = (error as { code?: unknown }).code === 'ERR_MODULE_NOT_FOUND' && String(error).includes(SSM_PACKAGE);
+    if (!missing) throw error;
+
+    throw new FunctionConfigError(
+      options.parameterVariable,
+      `reading an SSM parameter needs the package ${SSM_PACKAGE}, which the Lambda runtime provides. ` +
+        `Outside Lambda, install it next to plex-connect with \`npm install ${SSM_PACKAGE}\`, or set ${options.valueVariable} instead.`,
+      { cause: error },
+    );
+  }
+}
+
 export interface SecretOptions {
   /** The variable that names the SSM parameter, for example `PLEX_API_KEY_PARAMETER`. */
   parameterVariable: string;
@@ -56,7 +78,7 @@ export function secretFrom(env: Env, options: SecretOptions): SecretSource {
 
   if (parameterName) {
     const read = async (forceFetch: boolean) => {
-      const value = await (await ssm(options.ssmClientConfig)).get(parameterName, {
+      const value = await (await loadProvider(options)).get(parameterName, {
         decrypt: true,
         maxAge: SECRET_MAX_AGE_SECONDS,
         forceFetch,
